@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("humandesk.api.urls")),
+    path("", include("humandesk.inboxes.urls")),
+    path("", include("humandesk.demo.urls")),
+    path("", include("humandesk.ui.urls")),
+]
