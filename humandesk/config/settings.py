@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "humandesk.api",
     "humandesk.demo",
     "humandesk.coach",
+    "humandesk.playbooks",
     "humandesk.knowledge",
 ]
 
