@@ -1,0 +1,51 @@
+"""Build the demo workspace: company, staff personas, teams and inboxes."""
+
+from django.db import transaction
+
+from humandesk.accounts.models import Team, User, Workspace
+from humandesk.demo import personas
+from humandesk.inboxes.models import Inbox
+
+
+@transaction.atomic
+def build_workspace() -> Workspace:
+    """Create «Тундра» with its staff, teams and inboxes (idempotent per slug)."""
+    workspace, _ = Workspace.objects.get_or_create(
+        slug=personas.WORKSPACE_SLUG, defaults={"name": personas.WORKSPACE_NAME}
+    )
+    teams = {
+        name: Team.objects.get_or_create(workspace=workspace, name=name)[0]
+        for name in (personas.TEAM_FIRST_LINE, personas.TEAM_SPANISH, personas.TEAM_ENGINEERING)
+    }
+    for persona in personas.STAFF:
+        user = User.objects.filter(username=persona.username).first() or User(username=persona.username)
+        user.workspace = workspace
+        user.email = persona.email
+        user.role = persona.role
+        user.display_name = persona.display_name
+        user.first_name, _, user.last_name = persona.display_name.partition(" ")
+        user.language = persona.language
+        user.availability = "online"
+        user.is_staff = persona.role == "admin"
+        user.is_superuser = persona.role == "admin"
+        user.set_password(personas.DEMO_PASSWORD)
+        user.save()
+        for team_name in persona.teams:
+            teams[team_name].members.add(user)
+    Inbox.objects.get_or_create(
+        public_key=personas.WIDGET_KEY,
+        defaults={
+            "workspace": workspace, "name": "Чат на сайте", "channel_type": "widget",
+            "language": "ru", "default_team": teams[personas.TEAM_FIRST_LINE],
+            "widget_title": "Тундра · поддержка",
+            "greeting": "Здравствуйте! Я Анна из «Тундры». Спросите про заказ, доставку или снаряжение — отвечу здесь.",
+        },
+    )
+    Inbox.objects.get_or_create(
+        workspace=workspace, name="Почта support@tundra.example",
+        defaults={"channel_type": "email", "language": "ru", "default_team": teams[personas.TEAM_FIRST_LINE]},
+    )
+    Inbox.objects.get_or_create(
+        workspace=workspace, name="API", defaults={"channel_type": "api", "language": "ru"},
+    )
+    return workspace
