@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 WORKSPACE_SLUG = "tundra"
 WORKSPACE_NAME = "Тундра — снаряжение для походов"
-DEMO_PASSWORD = "tundra-demo-2026"
+DEMO_PASSWORD = "tundra-demo-2026"  # noqa: S105 - public on purpose: printed for every demo login
 WIDGET_KEY = "tundra-site"  # the public key the /demo/ shop page embeds
 
 

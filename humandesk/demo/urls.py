@@ -1,2 +1,8 @@
+from django.urls import path
+
+from humandesk.demo import views
+
 app_name = "demo"
-urlpatterns = []
+urlpatterns = [
+    path("demo/", views.shop, name="shop"),
+]

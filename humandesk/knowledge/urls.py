@@ -1,2 +1,15 @@
+from django.urls import path
+
+from humandesk.knowledge.views import help_centre, manage
+
 app_name = "knowledge"
-urlpatterns = []
+urlpatterns = [
+    path("", help_centre.index, name="help"),
+    path("a/<int:article_id>/", help_centre.article, name="article"),
+    path("manage/", manage.article_list, name="manage"),
+    path("manage/new/", manage.article_create, name="manage_create"),
+    path("manage/preview/", manage.preview, name="manage_preview"),
+    path("manage/<int:article_id>/", manage.article_edit, name="manage_edit"),
+    path("manage/<int:article_id>/revisions/", manage.revisions, name="manage_revisions"),
+    path("manage/<int:article_id>/publish/", manage.publish, name="manage_publish"),
+]

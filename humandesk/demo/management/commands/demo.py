@@ -1,11 +1,13 @@
-"""`humandesk demo`: load the demo workspace «Тундра»."""
+"""`humandesk demo`: load the demo workspace «Тундра» with its conversations."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from humandesk.accounts.models import User, Workspace
+from humandesk.accounts.models import Workspace
+from humandesk.conversations.models import Conversation
 from humandesk.demo import personas
-from humandesk.demo.workspace import build_workspace
+from humandesk.demo.conversations import load_conversations
+from humandesk.demo.workspace import build_workspace, delete_workspace
 
 
 class Command(BaseCommand):
@@ -22,9 +24,16 @@ class Command(BaseCommand):
             self.stdout.write("Demo workspace already loaded.")
             return
         if exists and reset:
-            with transaction.atomic():
-                User.objects.filter(workspace__slug=personas.WORKSPACE_SLUG).delete()
-                Workspace.objects.filter(slug=personas.WORKSPACE_SLUG).delete()
-        workspace = build_workspace()
+            delete_workspace()
+        with transaction.atomic():
+            workspace = build_workspace()
+            # Loading twice would duplicate every conversation: only an empty workspace gets them.
+            loaded = 0
+            if not Conversation.objects.filter(workspace=workspace).exists():
+                loaded = load_conversations(workspace)
         self.stdout.write(self.style.SUCCESS(f"Demo workspace «{workspace.name}» is ready."))
+        if loaded:
+            self.stdout.write(f"Loaded {loaded} demo conversations.")
+        else:
+            self.stdout.write("Its conversations were already there; `humandesk demo --reset` loads them anew.")
         self.stdout.write(personas.login_banner())

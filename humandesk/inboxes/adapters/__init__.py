@@ -1,0 +1,1 @@
+"""Channel adapters: how each inbox type turns its traffic into conversation services."""

@@ -1,0 +1,1 @@
+"""Help-centre pages for customers (`help_centre`) and article editing for staff (`manage`)."""
