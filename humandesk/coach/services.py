@@ -3,6 +3,7 @@ lead's edits of the glossary and must-fix rules."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from humandesk.accounts.models import User, Workspace
 from humandesk.coach.engine import RULES, Context, GlossaryItem, Report, check_reply
@@ -180,3 +181,34 @@ def delete_glossary_entry(entry: GlossaryEntry, *, actor: User) -> None:
     """Remove a glossary line."""
     _require_lead(actor, entry.workspace)
     entry.delete()
+
+
+class MustFixFindings(ValueError):
+    """A reply still carries findings the lead marked must-fix; it is not sent."""
+
+    def __init__(self, findings: list):
+        self.findings = findings
+        names = ", ".join(sorted({f.rule for f in findings}))
+        super().__init__(names)
+        self.reason = _("Fix these before sending (your lead marked them must-fix): %(rules)s.") % {
+            "rules": ", ".join(sorted({f.message for f in findings}))
+        }
+
+
+def ensure_sendable(conversation: Conversation, text: str) -> None:
+    """Refuse a reply that carries must-fix findings; other findings are advice only."""
+    rules = must_fix_rules(conversation.workspace)
+    if not rules:
+        return
+    try:
+        report = check_draft(conversation.workspace, text, conversation=conversation)
+    except CoachInputError:
+        return
+    blocking = [f for f in report.findings if f.rule in rules]
+    if blocking:
+        raise MustFixFindings(blocking)
+
+
+def record_findings_after_commit(message: Message) -> None:
+    """Store a sent reply's findings once its transaction commits."""
+    transaction.on_commit(lambda: record_findings(message))

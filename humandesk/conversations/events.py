@@ -80,5 +80,5 @@ def record_message(conversation: Conversation, message: Message, actor=None) -> 
     return record(
         conversation, EventKind.MESSAGE_CREATED, message=message, actor=actor,
         public=message.is_public,
-        data={"status": conversation.status, "assignee": conversation.assignee_id},
+        data={"status": conversation.status},
     )

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from humandesk.accounts.models import Team, User
+from humandesk.coach.services import record_findings_after_commit
 from humandesk.contacts.models import Contact
 from humandesk.conversations import events, states
 from humandesk.conversations.models import (
@@ -93,6 +94,8 @@ def post_reply(conversation: Conversation, agent: User, body: str, *, client_id:
     if conversation.status == Status.CLOSED:
         raise ServiceError("closed", "conversation is closed")
     message, created = _append(conversation, MessageKind.REPLY, body, author=agent, client_id=client_id)
+    if created:
+        record_findings_after_commit(message)  # for the coach's per-agent reports
     if created and conversation.assignee_id is None:
         assign_conversation(conversation, agent, actor=agent)
     return message

@@ -4,7 +4,7 @@ import json
 from functools import lru_cache
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from humandesk.demo import personas
@@ -23,13 +23,6 @@ def shop_copy() -> dict:
     return json.loads((DATA_DIR / "shop.json").read_text(encoding="utf-8"))
 
 
-def _url_or(name: str, fallback: str) -> str:
-    try:
-        return reverse(name)
-    except NoReverseMatch:  # the app that serves it is not wired yet
-        return fallback
-
-
 @require_GET
 def shop(request):
     lang = request.GET.get("lang", "ru")
@@ -40,7 +33,7 @@ def shop(request):
         "lang": lang,
         "copy": copy[lang],
         "languages": [(code, copy[code]["language_name"]) for code in SHOP_LANGUAGES],
-        "widget_src": _url_or("inboxes:widget_js", "/widget.js"),
+        "widget_src": reverse("inboxes:widget_js"),
         "widget_key": personas.WIDGET_KEY,
-        "login_url": _url_or("ui:login", "/login/"),
+        "login_url": reverse("ui:login"),
     })

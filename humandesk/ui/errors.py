@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from humandesk.coach.services import MustFixFindings
 from humandesk.conversations.models import Status
 from humandesk.conversations.services import ServiceError
 from humandesk.core.text import MessageRejected
@@ -11,9 +12,9 @@ def _status_label(value: str) -> str:
     return str(Status(value).label) if value in Status.values else value
 
 
-def error_text(exc: ServiceError | MessageRejected, *, current: str = "", target: str = "") -> str:
+def error_text(exc: ServiceError | MessageRejected | MustFixFindings, *, current: str = "", target: str = "") -> str:
     """The message to show next to the control that failed."""
-    if isinstance(exc, MessageRejected):
+    if isinstance(exc, MessageRejected | MustFixFindings):
         return exc.reason
     if exc.code == "bad_transition":
         return _("A conversation cannot move from “%(current)s” to “%(target)s”.") % {

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from humandesk.accounts.models import User
+from humandesk.coach.services import MustFixFindings
 from humandesk.conversations import services, states
 from humandesk.conversations.access import get_conversation_for
 from humandesk.conversations.models import Conversation, Message, Priority, Status
 from humandesk.core.text import MessageRejected
-from humandesk.ui import conversation_list, integrations
+from humandesk.ui import conversation_list
+from humandesk.ui.composer import send_from_composer
 from humandesk.ui.decorators import staff_required
 from humandesk.ui.errors import error_text
 from humandesk.ui.forms import ComposerForm
@@ -57,7 +59,6 @@ def page_context(request, conversation: Conversation, composer: dict) -> dict:
     thread = _thread(conversation)
     return {
         **panel_context(request.user, conversation),
-        **integrations.hooks(conversation.pk),
         "thread": thread,
         "earlier_before": thread[0].seq if thread and thread[0].seq > 1 else None,
         "history": _history(conversation),
@@ -109,15 +110,14 @@ class MessagesView(View):
         conversation = get_conversation_for(request.user, pk)
         mode = ComposerForm(request.POST).mode_or_default()
         body = request.POST.get("body", "")
-        send = services.add_note if mode == ComposerForm.NOTE else services.post_reply
         try:
-            message = send(conversation, request.user, body, client_id=request.POST.get("client_id"))
-        except (MessageRejected, services.ServiceError) as exc:
+            message = send_from_composer(conversation, request.user, mode, body, request.POST.get("client_id"))
+        except (MessageRejected, services.ServiceError, MustFixFindings) as exc:
             return self._rejected(request, conversation, mode, body, error_text(exc))
         if not request.htmx:
             return redirect("ui:conversation", pk=conversation.pk)
         conversation = get_conversation_for(request.user, pk)
-        context = {**panel_context(request.user, conversation), **integrations.hooks(conversation.pk),
+        context = {**panel_context(request.user, conversation),
                    "composer": composer_context(mode), "message": message}
         return render(request, "ui/conversation/_sent.html", context)
 
@@ -125,8 +125,7 @@ class MessagesView(View):
         """Show the error next to the composer and keep what the agent typed."""
         composer = composer_context(mode, body, error)
         if request.htmx:
-            context = {"conversation": conversation, "composer": composer,
-                       **integrations.hooks(conversation.pk)}
+            context = {"conversation": conversation, "composer": composer}
             return render(request, "ui/conversation/_composer.html", context, status=422)
         return render(request, "ui/conversation.html",
                       page_context(request, conversation, composer), status=422)
