@@ -56,8 +56,3 @@ def intruder_api(client, other_workspace) -> ApiClient:
     _, value = ApiToken.issue(other_workspace["user"], "intruder")
     return ApiClient(client, value)
 
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Persona logins are created per test; a slow password hash would dominate the suite."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

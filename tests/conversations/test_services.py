@@ -88,3 +88,25 @@ def test_every_change_is_on_the_timeline(conversation, anna, first_line):
     assert (EventKind.MESSAGE_CREATED, False) in kinds  # the note
     assert (EventKind.STATUS_CHANGED, True) in kinds
     assert sorted(conversation.tags.values_list("name", flat=True)) == ["брак", "доставка"]
+
+
+def test_sent_reply_findings_are_stored_after_commit(conversation, anna, django_capture_on_commit_callbacks):
+    """Every sent reply's coach findings are stored for reports, once the reply commits."""
+    from humandesk.coach.models import ReplyFinding
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.post_reply(conversation, anna, "Уважаемый клиент! Ваше обращение было рассмотрено.")
+    rules = set(ReplyFinding.objects.filter(message=message, agent=anna).values_list("rule", flat=True))
+    assert {"bureaucratese", "passive_voice"} <= rules
+
+
+def test_customer_events_carry_no_staff_ids(conversation, anna):
+    """What the widget receives names no staff account: no assignee, no author id."""
+    from humandesk.conversations.events import serialize_event
+
+    message = services.post_reply(conversation, anna, "Иван, здравствуйте! Проверю и напишу через 10 минут.")
+    event = ConversationEvent.objects.get(message=message)
+    payload = serialize_event(event, for_customer=True)
+    assert "assignee" not in payload["data"]
+    assert payload["message"]["author"] == {"id": None, "name": anna.name}
+    assert "public" not in payload
