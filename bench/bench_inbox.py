@@ -46,7 +46,7 @@ def run(count: int, postgres: bool, rounds: int) -> list[list]:
     started = time.perf_counter()
     workspace, agent, conversation_ids = generate(count)
     load_s = time.perf_counter() - started
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(agent)
     backend = connection.vendor
     rows = [[backend, f"{count:,}", "data load", f"{load_s:.1f} s", "", ""]]

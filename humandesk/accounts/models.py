@@ -45,6 +45,9 @@ class User(AbstractUser):
     availability = models.CharField(max_length=16, choices=Availability.choices, default=Availability.OFFLINE)
     capacity = models.PositiveSmallIntegerField(default=8)
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
@@ -57,8 +60,6 @@ class User(AbstractUser):
     def is_admin_role(self) -> bool:
         return self.role == Role.ADMIN
 
-    def __str__(self) -> str:
-        return self.name
 
 
 class Team(models.Model):
@@ -84,6 +85,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
     @staticmethod
     def hash(secret: str) -> str:
         return hashlib.sha256(secret.encode()).hexdigest()
@@ -93,6 +97,3 @@ class ApiToken(models.Model):
         secret = "hd_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, prefix=secret[:10], digest=cls.hash(secret))
         return token, secret
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"

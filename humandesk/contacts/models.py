@@ -20,6 +20,9 @@ class Contact(models.Model):
             models.Index(fields=["workspace", "-updated_at"]),
         ]
 
+    def __str__(self) -> str:
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         return self.name or self.email or f"#{self.pk}"
@@ -28,8 +31,6 @@ class Contact(models.Model):
     def first_name(self) -> str:
         return (self.name or "").split(" ")[0]
 
-    def __str__(self) -> str:
-        return self.display_name
 
 
 class ContactIdentity(models.Model):

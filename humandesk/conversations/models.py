@@ -70,12 +70,13 @@ class Conversation(models.Model):
             models.Index(fields=["contact", "-created_at"], name="conv_contact_recent"),
         ]
 
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.subject or self.last_message_preview[:40]}"
+
     @property
     def is_open_for_customer(self) -> bool:
         return self.status != Status.CLOSED
 
-    def __str__(self) -> str:
-        return f"#{self.pk} {self.subject or self.last_message_preview[:40]}"
 
 
 class MessageKind(models.TextChoices):
@@ -114,12 +115,13 @@ class Message(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.seq}: {self.body[:40]}"
+
     @property
     def is_public(self) -> bool:
         return self.kind in PUBLIC_KINDS
 
-    def __str__(self) -> str:
-        return f"{self.kind} #{self.seq}: {self.body[:40]}"
 
 
 class EventKind(models.TextChoices):

@@ -3,7 +3,13 @@
 import pytest
 
 from humandesk.conversations import services
-from humandesk.conversations.models import ConversationEvent, EventKind, Message, MessageKind, Status
+from humandesk.conversations.models import (
+    ConversationEvent,
+    EventKind,
+    Message,
+    MessageKind,
+    Status,
+)
 from humandesk.core.text import MessageRejected
 
 
