@@ -19,6 +19,7 @@ def generate(count: int, seed: int = 7):
     """Create the demo staff plus `count` conversations with two messages each."""
     from humandesk.accounts.models import User
     from humandesk.contacts.models import Contact
+    from humandesk.conversations import counts
     from humandesk.demo.workspace import build_workspace
     from humandesk.inboxes.models import Inbox
 
@@ -36,6 +37,7 @@ def generate(count: int, seed: int = 7):
                 for i in range(size)
             )
             ids.extend(_conversations(workspace, inbox, contacts, agents, rng, now))
+    counts.rebuild(workspace.pk)  # bulk rows bypass the services that keep the counters
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return workspace, agents[0], ids

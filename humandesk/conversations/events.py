@@ -9,6 +9,8 @@ from django.db import transaction
 
 from humandesk.conversations.models import Conversation, ConversationEvent, EventKind, Message
 
+STAFF_ONLY_DATA = frozenset({"assignee"})
+
 
 def staff_group(workspace_id: int) -> str:
     return f"staff.{workspace_id}"
@@ -39,12 +41,15 @@ def serialize_message(message: Message, *, for_customer: bool = False) -> dict:
 
 
 def serialize_event(event: ConversationEvent, *, for_customer: bool = False) -> dict:
+    data = event.data
+    if for_customer:  # the customer's side never learns staff account ids
+        data = {k: v for k, v in data.items() if k not in STAFF_ONLY_DATA}
     payload = {
         "type": "event",
         "id": event.pk,
         "kind": event.kind,
         "conversation": event.conversation_id,
-        "data": event.data,
+        "data": data,
         "at": event.created_at.isoformat(),
     }
     if event.message_id:
@@ -80,5 +85,5 @@ def record_message(conversation: Conversation, message: Message, actor=None) -> 
     return record(
         conversation, EventKind.MESSAGE_CREATED, message=message, actor=actor,
         public=message.is_public,
-        data={"status": conversation.status},
+        data={"status": conversation.status, "assignee": conversation.assignee_id},
     )

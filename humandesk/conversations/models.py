@@ -159,3 +159,26 @@ class ConversationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on #{self.conversation_id}"
+
+
+class ConversationCount(models.Model):
+    """How many conversations sit in each (status, assignee, team) bucket of a workspace.
+
+    The inbox navigation sums these few rows instead of counting a million conversations;
+    `conversations.counts` keeps them in step inside the services' transactions.
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="+")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        # No unique constraint: NULL buckets are never equal in SQL, and a bucket created twice
+        # by two racing transactions still sums right, because `totals` adds rows up.
+        indexes = [models.Index(fields=["workspace", "status"], name="conversation_count_ws")]
+
+    def __str__(self) -> str:
+        return f"{self.status}/{self.assignee_id}/{self.team_id}: {self.count}"

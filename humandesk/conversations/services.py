@@ -6,7 +6,7 @@ from django.utils import timezone
 from humandesk.accounts.models import Team, User
 from humandesk.coach.services import record_findings_after_commit
 from humandesk.contacts.models import Contact
-from humandesk.conversations import events, states
+from humandesk.conversations import counts, events, states
 from humandesk.conversations.models import (
     Conversation,
     EventKind,
@@ -36,6 +36,7 @@ def start_conversation(inbox: Inbox, contact: Contact, *, subject: str = "", lan
             workspace_id=inbox.workspace_id, inbox=inbox, contact=contact, subject=subject[:255],
             language=language or contact.language or inbox.language, team=inbox.default_team,
         )
+        counts.move(None, counts.bucket_of(conversation))
         events.record(conversation, EventKind.CONVERSATION_CREATED, data={"inbox": inbox.pk})
     return conversation
 
@@ -121,6 +122,7 @@ def post_system_message(conversation: Conversation, body: str) -> Message:
 
 def change_status(conversation: Conversation, status: str, *, actor: User | None, snoozed_until=None) -> None:
     """Move a conversation to another status through the transition table."""
+    before = counts.bucket_of(conversation)
     try:
         previous = states.transition(conversation, status, snoozed_until=snoozed_until)
     except states.TransitionError as exc:
@@ -129,6 +131,7 @@ def change_status(conversation: Conversation, status: str, *, actor: User | None
         return
     with transaction.atomic():
         conversation.save(update_fields=["status", "snoozed_until", "resolved_at", "updated_at"])
+        counts.move(before, counts.bucket_of(conversation))
         events.record(conversation, EventKind.STATUS_CHANGED, actor=actor, public=True,
                       data={"from": previous, "to": conversation.status})
 
@@ -140,9 +143,11 @@ def assign_conversation(conversation: Conversation, assignee: User | None, *, ac
     if conversation.assignee_id == (assignee.pk if assignee else None):
         return
     previous = conversation.assignee_id
+    before = counts.bucket_of(conversation)
     with transaction.atomic():
         conversation.assignee = assignee
         conversation.save(update_fields=["assignee", "updated_at"])
+        counts.move(before, counts.bucket_of(conversation))
         events.record(conversation, EventKind.ASSIGNED, actor=actor, data={
             "from": previous, "to": assignee.pk if assignee else None,
             "name": assignee.name if assignee else "",
@@ -158,10 +163,12 @@ def transfer_to_team(conversation: Conversation, team: Team | None, *, actor: Us
     """Move the conversation to another team's queue, unassigning it."""
     if team is not None and team.workspace_id != conversation.workspace_id:
         raise ServiceError("foreign_team", "team belongs to another workspace")
+    before = counts.bucket_of(conversation)
     with transaction.atomic():
         conversation.team = team
         conversation.assignee = None
         conversation.save(update_fields=["team", "assignee", "updated_at"])
+        counts.move(before, counts.bucket_of(conversation))
         events.record(conversation, EventKind.TEAM_CHANGED, actor=actor,
                       data={"to": team.pk if team else None, "name": team.name if team else ""})
 

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from humandesk.accounts.models import Team, User
+from humandesk.conversations import counts
 from humandesk.conversations.access import conversations_for
 from humandesk.conversations.models import Conversation, Status
 
@@ -151,18 +152,21 @@ def page_of(user: User, filters: Filters) -> Page:
 
 
 def nav_counts(user: User, filters: Filters, teams: list[Team]) -> dict[str, int]:
-    """Open conversations per folder and team, and active statuses in the current folder: one query."""
+    """Open conversations per folder and team, and active statuses in the current folder.
+
+    Read from the per-bucket counters (`conversations.counts`): a few hundred rows, whatever
+    the number of conversations.
+    """
     is_open = Q(status=Status.OPEN)
     in_folder = folder_filter(user, filters.folder, filters.team_id)
-    aggregates = {
-        "mine": Count("pk", filter=is_open & Q(assignee_id=user.pk)),
-        "unassigned": Count("pk", filter=is_open & Q(assignee__isnull=True)),
-        "all": Count("pk", filter=is_open),
-        **{f"team_{team.pk}": Count("pk", filter=is_open & Q(team_id=team.pk)) for team in teams},
-        **{f"status_{status}": Count("pk", filter=Q(status=status) & in_folder)
-           for status in ACTIVE_STATUSES},
-    }
-    return conversations_for(user).filter(status__in=ACTIVE_STATUSES).aggregate(**aggregates)
+    return counts.totals(
+        user.workspace_id,
+        mine=is_open & Q(assignee_id=user.pk),
+        unassigned=is_open & Q(assignee__isnull=True),
+        all=is_open,
+        **{f"team_{team.pk}": is_open & Q(team_id=team.pk) for team in teams},
+        **{f"status_{status}": Q(status=status) & in_folder for status in ACTIVE_STATUSES},
+    )
 
 
 def workspace_teams(user: User) -> list[Team]:
