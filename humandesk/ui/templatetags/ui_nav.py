@@ -9,7 +9,9 @@ register = template.Library()
 SECTIONS = (
     ("ui:inbox", _("Inbox")),
     ("knowledge:manage", _("Knowledge base")),
+    ("replies:list", _("Canned replies")),
     ("playbooks:list", _("Playbooks")),
+    ("coach:settings", _("Reply coach")),
     ("api:tokens", _("API tokens")),
 )
 
