@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "humandesk.coach",
     "humandesk.playbooks",
     "humandesk.knowledge",
+    "humandesk.bot",
+    "humandesk.replies",
 ]
 
 MIDDLEWARE = [

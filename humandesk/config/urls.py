@@ -7,6 +7,7 @@ urlpatterns = [
     path("coach/", include("humandesk.coach.urls")),
     path("playbooks/", include("humandesk.playbooks.urls")),
     path("help/", include("humandesk.knowledge.urls")),
+    path("replies/", include("humandesk.replies.urls")),
     path("", include("humandesk.inboxes.urls")),
     path("", include("humandesk.demo.urls")),
     path("", include("humandesk.ui.urls")),

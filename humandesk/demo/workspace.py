@@ -7,6 +7,7 @@ from humandesk.accounts.models import Team, User, Workspace
 from humandesk.conversations.models import Conversation
 from humandesk.demo import personas
 from humandesk.inboxes.models import Inbox
+from humandesk.replies.services import seed_defaults
 
 
 @transaction.atomic
@@ -53,6 +54,7 @@ def build_workspace() -> Workspace:
     Inbox.objects.get_or_create(
         workspace=workspace, name="API", defaults={"channel_type": "api", "language": "ru"},
     )
+    seed_defaults(workspace)
     return workspace
 
 

@@ -33,6 +33,14 @@ class Inbox(models.Model):
     allowed_origins = models.TextField(
         blank=True, help_text=_("One origin per line; empty allows any site to embed the widget.")
     )
+    # The first-line bot (humandesk/bot): off until an admin switches it on for this inbox.
+    bot_enabled = models.BooleanField(default=False)
+    bot_greeting = models.TextField(
+        blank=True, help_text=_("The bot's first message; empty uses the built-in greeting.")
+    )
+    bot_hours_text = models.TextField(
+        blank=True, help_text=_("Told to the customer on handover, e.g. when people are at work.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -148,3 +148,61 @@ class IndexState(models.Model):
 
     def __str__(self) -> str:
         return f"index state of workspace {self.workspace_id}"
+
+
+class GapStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class QuestionSource(models.TextChoices):
+    BOT = "bot", _("The bot found no confident article")
+    AGENT = "agent", _("An agent marked it")
+
+
+class KnowledgeGap(models.Model):
+    """An article we are missing: similar unanswered customer questions grouped together.
+
+    `vector` and `stems` are those of the group's first question (leader clustering): a new
+    question joins the most similar gap above a threshold or starts its own.
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="kb_gaps")
+    title = models.CharField(max_length=255)
+    lang = models.CharField(max_length=8, choices=LANGUAGES, default="ru")
+    status = models.CharField(max_length=16, choices=GapStatus.choices, default=GapStatus.OPEN)
+    question_count = models.PositiveIntegerField(default=0)
+    vector = models.BinaryField(default=b"")
+    stems = models.TextField(blank=True, default="")
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_asked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["workspace", "status", "-question_count"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class UnansweredQuestion(models.Model):
+    """One customer question the knowledge base had no confident answer for."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    gap = models.ForeignKey(KnowledgeGap, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(max_length=1000)
+    lang = models.CharField(max_length=8, choices=LANGUAGES, default="ru")
+    source = models.CharField(max_length=16, choices=QuestionSource.choices)
+    conversation = models.ForeignKey(
+        "conversations.Conversation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["workspace", "conversation"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]

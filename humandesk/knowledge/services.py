@@ -4,22 +4,28 @@ from functools import partial
 
 import markdown
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from humandesk.accounts.models import User, Workspace
 from humandesk.core.sanitize import sanitize_html
+from humandesk.knowledge import gaps
 from humandesk.knowledge.models import (
     LANGUAGES,
     Article,
     ArticleRevision,
     ArticleStatus,
     Category,
+    GapStatus,
+    KnowledgeGap,
+    QuestionSource,
     SynonymSet,
+    UnansweredQuestion,
     Visibility,
 )
-from humandesk.knowledge.search import indexer
+from humandesk.knowledge.search import indexer, semantic
 
 MAX_TITLE_CHARS = 255
 MAX_BODY_CHARS = 100_000
@@ -173,3 +179,44 @@ def set_synonyms(workspace: Workspace, groups: list[list[str]], lang: str = "") 
         ]
         indexer.touch(workspace.pk)
     return sets
+
+
+MAX_QUESTION_CHARS = 1000
+
+
+def record_unanswered(workspace: Workspace, text: str, lang: str, source: str, *, conversation=None,
+                      user: User | None = None) -> UnansweredQuestion | None:
+    """Remember a customer question the knowledge base could not answer, grouped into a gap."""
+    text = " ".join(str(text or "").split())[:MAX_QUESTION_CHARS]
+    if not gaps.question_stems(text):
+        return None  # nothing searchable («?», «ок»): not a missing article
+    lang = lang if lang in LANG_CODES else workspace.default_language
+    source = source if source in QuestionSource.values else QuestionSource.BOT
+    if conversation is not None:
+        already = UnansweredQuestion.objects.filter(workspace=workspace, conversation=conversation, text=text).first()
+        if already is not None:
+            return already  # a second click or a bot retry must not count the question twice
+    gap, vector, stems = gaps.nearest_gap(workspace.pk, text)
+    now = timezone.now()
+    with transaction.atomic():
+        if gap is None:
+            gap = KnowledgeGap.objects.create(
+                workspace=workspace, title=text[:MAX_TITLE_CHARS], lang=lang,
+                vector=semantic.to_bytes(vector[None, :]), stems=" ".join(sorted(stems)),
+            )
+        KnowledgeGap.objects.filter(pk=gap.pk).update(question_count=F("question_count") + 1, last_asked_at=now)
+        return UnansweredQuestion.objects.create(
+            workspace=workspace, gap=gap, text=text, lang=lang, source=source, conversation=conversation,
+            marked_by=user,
+        )
+
+
+def dismiss_gap(gap: KnowledgeGap, user: User) -> KnowledgeGap:
+    """Hide a gap from the list (not worth an article); only leads and admins may."""
+    if not getattr(user, "is_lead", False):
+        raise ArticleError("forbidden", _("Only a lead or an admin can dismiss a missing article."))
+    gap.status = GapStatus.DISMISSED
+    gap.dismissed_by = user
+    gap.dismissed_at = timezone.now()
+    gap.save(update_fields=["status", "dismissed_by", "dismissed_at"])
+    return gap

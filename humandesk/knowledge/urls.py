@@ -1,6 +1,6 @@
 from django.urls import path
 
-from humandesk.knowledge.views import help_centre, manage
+from humandesk.knowledge.views import gaps, help_centre, manage, suggest
 
 app_name = "knowledge"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("manage/<int:article_id>/", manage.article_edit, name="manage_edit"),
     path("manage/<int:article_id>/revisions/", manage.revisions, name="manage_revisions"),
     path("manage/<int:article_id>/publish/", manage.publish, name="manage_publish"),
+    path("manage/gaps/", gaps.gap_list, name="gaps"),
+    path("manage/gaps/<int:gap_id>/dismiss/", gaps.gap_dismiss, name="gap_dismiss"),
+    path("suggest/conversation/<int:conversation_id>/", suggest.sidebar, name="suggest"),
+    path("suggest/conversation/<int:conversation_id>/gap/", suggest.mark_gap, name="suggest_gap"),
 ]

@@ -12,6 +12,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.http import Http404
 from django.utils import translation
 
+from humandesk.bot import widget as bot
 from humandesk.conversations.events import conversation_group, staff_group
 from humandesk.conversations.services import ServiceError
 from humandesk.core.text import MessageRejected
@@ -154,10 +155,16 @@ def _in_language(language: str, function, *args):
         return function(*args)
 
 
+def _post_with_bot(visitor: widget.Visitor, conversation_id: int, body, client_id: str) -> tuple[dict, dict | None]:
+    """Store the message, then (its events already pushed) let the bot answer: the ack and the bot frame."""
+    ack = streams.post_widget_message(visitor, conversation_id, body, client_id)
+    return ack, bot.after_customer_message(ack["conversation"], ack["message"]["seq"])
+
+
 class WidgetConsumer(StreamConsumer):
     """One website visitor: the public events of their current conversation, and their messages."""
 
-    frame_types = frozenset({"ping", "message", "identify"})
+    frame_types = frozenset({"ping", "message", "identify", "handover", "feedback"})
 
     async def open_stream(self) -> None:
         self.conversation_id = None
@@ -177,6 +184,11 @@ class WidgetConsumer(StreamConsumer):
         )
         hello = {"type": "hello", "conversation": conversation_id, "last_event_id": last}
         await self.replay(hello, after, last, rows)
+        await self.send_bot_state(await database_sync_to_async(bot.state_of)(conversation_id))
+
+    async def send_bot_state(self, frame: dict | None) -> None:
+        if frame is not None and not self.closing:
+            await self.send_json(frame)
 
     async def follow(self, conversation_id: int | None) -> None:
         """Switch the socket to another conversation's group (a new one after close)."""
@@ -201,7 +213,7 @@ class WidgetConsumer(StreamConsumer):
         if not isinstance(body, str):
             raise Refused(CLOSE_MALFORMED, "body must be a string")
         try:
-            ack = await self.post(body, client_id)
+            ack, bot_state = await self.post(body, client_id)
         except (MessageRejected, ServiceError) as exc:
             await self.send_json({"type": "error", "client_id": client_id, "code": exc.code, "reason": exc.reason})
             return
@@ -210,24 +222,24 @@ class WidgetConsumer(StreamConsumer):
                                   "reason": "no such conversation"})
             return
         await self.send_json(ack)
+        await self.send_bot_state(bot_state)
 
-    async def post(self, body: str, client_id: str) -> dict:
-        """Store the message in the followed conversation, or in the one it has to open; the ack."""
+    async def post(self, body: str, client_id: str) -> tuple[dict, dict | None]:
+        """Store the message in the followed conversation, or in the one it has to open; the ack
+        and, when the bot answered, its state frame."""
         if self.conversation_id is not None:
             try:  # the usual case: one trip to the database
-                return await self.sync_call(
-                    streams.post_widget_message, self.visitor, self.conversation_id, body, client_id
-                )
+                return await self.sync_call(_post_with_bot, self.visitor, self.conversation_id, body, client_id)
             except ServiceError as exc:
                 if exc.code != "closed":
                     raise
         ack = await self.sync_call(streams.ack_if_resent, self.visitor, client_id)
         if ack is not None:
-            return ack
+            return ack, None
         conversation, _created = await self.sync_call(widget.conversation_for_message, self.visitor, body)
         if conversation.pk != self.conversation_id:
             await self.announce(conversation.pk)
-        return await self.sync_call(streams.post_widget_message, self.visitor, conversation.pk, body, client_id)
+        return await self.sync_call(_post_with_bot, self.visitor, conversation.pk, body, client_id)
 
     async def announce(self, conversation_id: int) -> None:
         """Follow the new conversation at once and tell this visitor's other tabs."""
@@ -253,3 +265,22 @@ class WidgetConsumer(StreamConsumer):
             await self.send_json({"type": "error", "code": exc.code, "reason": exc.reason})
             return
         await self.send_json({"type": "identified", "contact": {"name": contact.name, "email": contact.email}})
+
+    async def on_handover(self, frame: dict) -> None:
+        """The "talk to a person" button."""
+        await self.bot_action(bot.handover, self.visitor, self.conversation_id)
+
+    async def on_feedback(self, frame: dict) -> None:
+        """The "did this help?" buttons."""
+        helpful = frame.get("helpful")
+        if not isinstance(helpful, bool):
+            raise Refused(CLOSE_MALFORMED, "helpful must be true or false")
+        await self.bot_action(bot.feedback, self.visitor, self.conversation_id, helpful)
+
+    async def bot_action(self, function, *args) -> None:
+        try:
+            state = await self.sync_call(function, *args)
+        except Http404:
+            await self.send_json({"type": "error", "code": "not_found", "reason": "no conversation yet"})
+            return
+        await self.send_bot_state(state)

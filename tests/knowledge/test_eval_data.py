@@ -33,3 +33,11 @@ def test_queries_point_at_existing_articles_a_customer_may_read():
             assert key in articles
             if query.get("audience", "customer") == "customer":
                 assert articles[key]["visibility"] == "public", query
+
+
+def test_dev_split_has_enough_no_answer_queries_to_tune_abstention():
+    """Abstention is tuned on dev only, so dev holds many near-miss questions in every language."""
+    dev = _read("queries_dev.jsonl")
+    no_answer = Counter(q["lang"] for q in dev if not q["relevant"])
+    assert sum(no_answer.values()) >= 80 and min(no_answer[lang] for lang in ("ru", "en", "es")) >= 15
+    assert len(dev) - sum(no_answer.values()) >= 180

@@ -57,9 +57,9 @@ CUES = {
         "es": "preocupado, preocupada, miedo, urgente, peligroso, qué hacemos, me da miedo",
     },
     "e_anger": {
-        "ru": "сколько можно, безобразие, издевательство, третий раз, четвёртый раз, серьёзно, хватит, совесть, грабёж, отвратительно, позор, стыдно, ужас",
-        "en": "seriously, third time, fourth time, ridiculous, stop, robbery, disgusting, shameful, awful, brilliant",
-        "es": "en serio, tercera vez, cuarta vez, vaya tela, robo, lamentable, vergüenza, horrible, dejad de",
+        "ru": "сколько можно, безобразие, издевательство, третий раз, четвёртый раз, серьёзно, хватит, совесть, грабёж, отвратительно, позор, стыдно, ужас, опять, снова, второй раз, до сих пор, сколько раз, недопустимо, как так, как понимать, с какой стати, наконец, нормально у вас",
+        "en": "seriously, third time, fourth time, ridiculous, stop, robbery, disgusting, shameful, awful, brilliant, again, second time, how many times, is this normal, not good enough, unacceptable, thanks for nothing, what exactly, already, honestly",
+        "es": "en serio, tercera vez, cuarta vez, vaya tela, robo, lamentable, vergüenza, horrible, dejad de, otra vez, vuelto a, segunda vez, cuántas veces, es normal, inaceptable, gracias por nada, de una vez, qué poca seriedad, en qué quedamos",
     },
     "e_joy": {
         "ru": "ура, класс, супер, обожать, счастливый, здорово, круто, вау, радость",
@@ -67,18 +67,18 @@ CUES = {
         "es": "bien, encanta, genial, feliz, alucino, estupendo",
     },
     "e_curiosity": {
-        "ru": "интересно, любопытно, почему, разобраться, как работать",
-        "en": "curious, wonder, wondering, why, understand, how does",
-        "es": "curiosidad, pregunto, por qué, entender, cómo funciona",
+        "ru": "интересно, любопытно, почему, разобраться, как работать, всегда было интересно, хочу понять, давно хотел понять, в чем разница, никогда не понимал, по какому принципу",
+        "en": "curious, wonder, wondering, why, understand, how does, always wondered, out of interest, never understood, what's the difference, how does it work, interesting, trying to understand",
+        "es": "curiosidad, pregunto, por qué, entender, cómo funciona, siempre me he preguntado, me pica la curiosidad, nunca lo he entendido, qué diferencia, me da curiosidad, interesante, quiero entenderlo",
     },
     "e_social": {
-        "ru": "привет, рассказать, представлять, сын, муж, жена, подруга, друг, как дела, как ваш, слушать",
-        "en": "hi, hello, tell, husband, wife, friend, mates, son, how are you, how's your",
-        "es": "hola, contaros, contar, marido, mujer, amiga, amigos, hijo, qué tal",
+        "ru": "привет, рассказать, представлять, сын, муж, жена, подруга, друг, как дела, как ваш, слушать, это снова, дочка, дочь, внук, дед, бабушка, мама, папа, выходные, кофе, как вас зовут, с кем я, поделиться, хотелось рассказать",
+        "en": "hi, hello, tell, husband, wife, friend, mates, son, how are you, how's your, it's me, long-time, daughter, kids, grandad, mum, dad, weekend, coffee, your name, who am i, share, wanted to tell",
+        "es": "hola, contaros, contar, marido, mujer, amiga, amigos, hijo, qué tal, soy yo, hija, niños, abuelo, padre, madre, finde, café, te llamas, con quién hablo, compartir, quería contar",
     },
     "e_greed": {
-        "ru": "скидка, бесплатно, бесплатный, подарок, компенсация, бонус, дешевле, уступить",
-        "en": "discount, free, gift, compensation, credit, cheaper",
-        "es": "descuento, gratis, regalo, compensación, saldo, barata",
+        "ru": "скидка, бесплатно, бесплатный, подарок, компенсация, бонус, дешевле, уступить, купон, промокод, баллы, полцены, кэшбэк, без переплаты",
+        "en": "discount, free, gift, compensation, credit, cheaper, voucher, code, bonus, points, extra, for free, throw in, store credit, half price",
+        "es": "descuento, gratis, regalo, compensación, saldo, barata, cupón, código, puntos, extra, regaláis, mitad de precio",
     },
 }

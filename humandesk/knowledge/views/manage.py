@@ -36,7 +36,10 @@ def _save(request, form: ArticleForm, article=None):
 def article_create(request):
     if request.user.workspace_id is None:
         raise PermissionDenied
-    form = ArticleForm(request.POST or None, initial={"lang": request.user.language, "visibility": "public"})
+    # ?title=&lang= come from "Draft this article" on the missing-articles page.
+    lang = request.GET.get("lang") if request.GET.get("lang") in services.LANG_CODES else request.user.language
+    initial = {"lang": lang, "visibility": "public", "title": " ".join(str(request.GET.get("title", "")).split())[:255]}
+    form = ArticleForm(request.POST or None, initial=initial)
     error = None
     if request.method == "POST" and form.is_valid():
         saved, error = _save(request, form)

@@ -26,6 +26,7 @@
       thanks: "Спасибо! Ответим и на почту.", invalid_email: "Проверьте адрес почты.",
       resolved: "Диалог завершён. Напишите, если остались вопросы.", bot: "Бот",
       agent: "Поддержка", pending: "отправляется…", offline: "Нет связи — попробуйте чуть позже.",
+      handover: "Позвать человека", helped: "Да, помогло", not_helped: "Нет",
     },
     en: {
       open: "Chat", close: "Minimise chat", placeholder: "Write a message…", send: "Send",
@@ -36,6 +37,7 @@
       thanks: "Thank you! We will also reply by email.", invalid_email: "Please check the email address.",
       resolved: "Conversation resolved. Write again if you have more questions.", bot: "Bot",
       agent: "Support", pending: "sending…", offline: "No connection — please try again shortly.",
+      handover: "Talk to a person", helped: "Yes, it helped", not_helped: "No",
     },
     es: {
       open: "Chat", close: "Minimizar el chat", placeholder: "Escribe un mensaje…", send: "Enviar",
@@ -46,6 +48,7 @@
       thanks: "¡Gracias! También te responderemos por email.", invalid_email: "Revisa la dirección de email.",
       resolved: "Conversación resuelta. Escríbenos si tienes más preguntas.", bot: "Bot",
       agent: "Soporte", pending: "enviando…", offline: "Sin conexión: inténtalo de nuevo en un momento.",
+      handover: "Hablar con una persona", helped: "Sí, me ayudó", not_helped: "No",
     },
   };
 
@@ -66,6 +69,7 @@
     conversation: null, status: null, lastEventId: 0, messages: new Map(),
     outbox: store.get("outbox", []), contact: { name: "", email: "" },
     socket: null, ready: false, attempts: 0, timer: null, offline: false,
+    bot: null, // the bot's last reported state: {state: active|handed_over|resolved, feedback}
   };
   var ui = {};
 
@@ -174,7 +178,37 @@
       node.appendChild(el("span", { "class": "hd-author" }, name));
     }
     node.appendChild(el("span", { "class": "hd-body" }, m.body));
+    if (m.kind === "bot") node.appendChild(botActions(m));
     return node;
+  }
+
+  /* Every bot message carries the "talk to a person" button until a person has the chat; the
+   * last one also carries "did this help?" while the bot waits for the answer. */
+  function botActions(m) {
+    var box = el("div", { "class": "hd-actions" });
+    box.style.cssText = "display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;white-space:normal";
+    var bot = state.bot || { state: "active", feedback: false };
+    if (bot.state === "handed_over") return box;
+    var last = Math.max.apply(null, Array.from(state.messages.keys()));
+    if (bot.feedback && m.seq === last) {
+      box.appendChild(actionButton(state.t.helped, { "data-hd-helpful": "yes" }, { type: "feedback", helpful: true }));
+      box.appendChild(actionButton(state.t.not_helped, { "data-hd-helpful": "no" }, { type: "feedback", helpful: false }));
+    }
+    box.appendChild(actionButton(state.t.handover, { "data-hd-handover": "" }, { type: "handover" }));
+    return box;
+  }
+
+  function actionButton(label, attrs, frame) {
+    attrs["class"] = "hd-action";
+    attrs.type = "button";
+    var button = el("button", attrs, label);
+    button.style.cssText = "border:1px solid var(--hd-color);color:var(--hd-color);background:#fff;" +
+      "border-radius:8px;padding:5px 10px;font:inherit;font-size:12px;cursor:pointer";
+    button.addEventListener("click", function () {
+      showError(sendFrame(frame) ? "" : state.t.offline);
+      if (state.bot) state.bot.feedback = false; // answered: the yes/no buttons go at once
+    });
+    return button;
   }
 
   function render() {
@@ -216,6 +250,7 @@
     if (conversation === state.conversation) return;
     state.conversation = conversation;
     state.messages = new Map();
+    state.bot = null;
     state.status = null;
     state.lastEventId = 0;
     render();
@@ -339,6 +374,7 @@
       case "ack": onAck(frame); break;
       case "error": onError(frame); break;
       case "conversation": switchTo(frame.conversation); break;
+      case "bot": if (frame.conversation === state.conversation) { state.bot = frame; render(); } break;
       case "reset": loadHistory(); break;
       case "identified":
         state.contact = frame.contact;
