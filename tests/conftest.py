@@ -98,3 +98,39 @@ def other_workspace(db):
     conv = services.start_conversation(inbox, contact)
     services.post_customer_message(conv, "secret of the other workspace")
     return {"workspace": ws, "user": intruder, "inbox": inbox, "contact": contact, "conversation": conv}
+
+
+# One Playwright per test module, closed when the module ends: a sync Playwright that stays
+# alive makes the next module's Playwright (and Django's ORM) think they run inside a loop.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in separate contexts (separate cookies: a customer and an agent)."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(locale="ru-RU")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+

@@ -74,7 +74,9 @@ class _Reader:
             name = "msgstr" if keyword.group(1).startswith("msgstr") else keyword.group(1)
             index = int(keyword.group(2) or 0)
             # msgctxt or msgid after a translation begins the next entry
-            if name in ("msgctxt", "msgid") and (self.current is None or self.current.msgstr or name == "msgctxt"):
+            if name in ("msgctxt", "msgid") and (
+                self.current is None or self.current.msgstr or name == "msgctxt"
+            ):
                 self.current = self.start_entry(number)
             self.field = (name, index)
             self.append(name, index, unescape(keyword.group(3)))

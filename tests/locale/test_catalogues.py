@@ -27,6 +27,10 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / "django.po"
 
 
+def messages_at(path: Path) -> list[Entry]:
+    return [entry for entry in read_po(path) if not entry.is_header]
+
+
 def messages(lang: str) -> list[Entry]:
     return messages_at(po_path(lang))
 
@@ -102,29 +106,35 @@ def test_compiled_catalogue_is_up_to_date(lang, tmp_path):
     """Compiling the .po again gives the committed .mo byte for byte (git does not keep mtimes)."""
     fresh = tmp_path / "django.mo"
     # the same command `compilemessages` runs
-    subprocess.run(["msgfmt", "--check-format", "-o", fresh, po_path(lang)], check=True, capture_output=True)
+    subprocess.run(
+        ["msgfmt", "--check-format", "-o", fresh, po_path(lang)], check=True, capture_output=True
+    )
     assert fresh.read_bytes() == po_path(lang).with_suffix(".mo").read_bytes()
 
 
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed"
+)
 def test_catalogues_cover_every_string_in_the_source(tmp_path, monkeypatch):
     """makemessages over the current source finds no msgid the catalogues lack."""
     copy = tmp_path / "humandesk"
     shutil.copytree(
-        SOURCE_DIR, copy, ignore=shutil.ignore_patterns("locale", "static", "__pycache__", "*.mo", "*.po")
+        SOURCE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns("locale", "static", "__pycache__", "*.mo", "*.po"),
     )
     (copy / "locale").mkdir()
     monkeypatch.chdir(copy)
     with override_settings(LOCALE_PATHS=[copy / "locale"]):
         call_command("makemessages", locale=["ru"], verbosity=0)
-    in_source = {(e.msgctxt, e.msgid) for e in messages_at(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po")}
+    in_source = {
+        (e.msgctxt, e.msgid)
+        for e in messages_at(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po")
+    }
     assert len(in_source) > 100
     for lang in ALL:
         catalogued = {(entry.msgctxt, entry.msgid) for entry in messages(lang)}
         assert sorted(in_source - catalogued, key=str) == [], lang
-
-
-def messages_at(path: Path) -> list[Entry]:
-    return [entry for entry in read_po(path) if not entry.is_header]
 
 
 @pytest.mark.parametrize(
@@ -139,5 +149,8 @@ def test_django_serves_each_language(lang, reply, days):
     """With a language active, Django returns its strings and picks the right plural form."""
     with translation.override(lang):
         assert translation.gettext("Reply") == reply
-        shown = [translation.ngettext("%(n)d day", "%(n)d days", n) % {"n": n} for n in (1, 3, 5, 11, 21, 22)]
+        shown = [
+            translation.ngettext("%(n)d day", "%(n)d days", n) % {"n": n}
+            for n in (1, 3, 5, 11, 21, 22)
+        ]
     assert shown == days

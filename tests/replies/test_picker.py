@@ -10,8 +10,6 @@ from tests.browser.server import LiveServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 _NEW_CONVERSATION = """
 from humandesk.conversations import services
@@ -25,22 +23,19 @@ print(conv.pk)
 
 
 @pytest.fixture(scope="module")
-def page_on_conversation(tmp_path_factory):
+def page_on_conversation(tmp_path_factory, browser):
     """Anna signed in on a fresh conversation with Марина, on a demo server with the shipped replies."""
-    from playwright.sync_api import sync_playwright
-
     server = LiveServer(tmp_path_factory.mktemp("replies")).start()
     code = _NEW_CONVERSATION.format(key=personas.WIDGET_KEY, external=uuid.uuid4().hex)
     pk = int(server.manage("shell", "-c", code).strip().splitlines()[-1])
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_context(locale="ru-RU").new_page()
-        page.set_default_timeout(10_000)
-        login(page, server.url, "anna")
-        page.wait_for_url(server.url + "/")
-        page.goto(f"{server.url}/conversations/{pk}/")
-        yield page
-        browser.close()
+    context = browser.new_context(locale="ru-RU")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    login(page, server.url, "anna")
+    page.wait_for_url(server.url + "/")
+    page.goto(f"{server.url}/conversations/{pk}/")
+    yield page
+    context.close()
     server.stop()
 
 
