@@ -14,7 +14,6 @@ and checks every conversation's message count: nothing lost, nothing stored twic
 import argparse
 import http.client
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -24,66 +23,11 @@ import time
 from pathlib import Path
 
 from bench import setup_env
+from tests.browser.server import LiveServer
 
-BIN = Path(sys.executable).parent / "humandesk"
 PG_DATABASE = "humandesk_bench_api"
 CONVERSATIONS = 40
 RESENDS = 100
-
-
-class Server:
-    """`humandesk serve` with its own data dir (and database when a URL is given)."""
-
-    def __init__(self, database_url: str | None):
-        self.data_dir = Path(tempfile.mkdtemp(prefix="humandesk-bench-api-"))
-        self.env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-        self.env["HUMANDESK_DATA_DIR"] = str(self.data_dir)
-        if database_url:
-            self.env["DATABASE_URL"] = database_url
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    def manage(self, *args: str) -> str:
-        done = subprocess.run([str(BIN), *args], env=self.env, capture_output=True, text=True, timeout=600)
-        if done.returncode:
-            raise RuntimeError(f"humandesk {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        return done.stdout
-
-    def start(self) -> str:
-        """Prepare the database, start serving, return a fresh API token's secret."""
-        self.manage("migrate", "--noinput")
-        self.manage("demo", "--reset")
-        secret = self.manage("api_token", "create", "--user", "anna", "--name", "bench").strip()
-        log = open(self.data_dir / "server.log", "w")  # noqa: SIM115 - closed with the process
-        self.process = subprocess.Popen(
-            [str(BIN), "serve", "--port", str(self.port), "--quiet"], env=self.env, stdout=log, stderr=log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                request("GET", self.port, secret, "/api/v1/me")
-                return secret
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("server did not start:\n" + (self.data_dir / "server.log").read_text())
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(method: str, port: int, secret: str, path: str, body=None, conn=None):
@@ -153,14 +97,17 @@ def check(port: int, secret: str, ids: list[int], count: int) -> str:
 
 
 def run(backend: str, database_url: str | None, count: int, clients: int) -> list:
-    server = Server(database_url)
+    data_dir = Path(tempfile.mkdtemp(prefix="humandesk-bench-api-"))
+    server = LiveServer(data_dir, database_url)
     try:
-        secret = server.start()
+        server.start()
+        secret = server.manage("api_token", "create", "--user", "anna", "--name", "bench").strip()
         ids = open_conversations(server.port, secret)
         elapsed, latencies, failures = ingest(server.port, secret, ids, count, clients)
         verdict = check(server.port, secret, ids, count) if not failures else f"{len(failures)} failed: {failures[0]}"
     finally:
         server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
     return [backend, f"{count:,}", clients, f"{count / elapsed:.0f}",
             f"{setup_env.percentile(latencies, 50):.1f} ms", f"{setup_env.percentile(latencies, 99):.1f} ms", verdict]
 

@@ -22,16 +22,20 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path):
+    """Also used by `bench/bench_api.py`: one way to run a throw-away humandesk server."""
+
+    def __init__(self, data_dir: Path, database_url: str | None = None):
         self.data_dir = data_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
         self.env.update(HUMANDESK_DATA_DIR=str(data_dir), HUMANDESK_SECRET_KEY="browser-tests")
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
         self.process: subprocess.Popen | None = None
 
     def manage(self, *args: str) -> str:
-        done = subprocess.run([str(BIN), *args], env=self.env, capture_output=True, text=True, timeout=300)
+        done = subprocess.run([str(BIN), *args], env=self.env, capture_output=True, text=True, timeout=600)
         if done.returncode:
             raise RuntimeError(f"humandesk {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done.stdout
