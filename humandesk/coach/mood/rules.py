@@ -11,6 +11,7 @@ class Prepared:
     """One message made ready for rules and model."""
 
     lang: str
+    snippet: str  # the start of the message as written, for the sentence embedding
     lowered: str  # lower-cased text, ё folded
     plain: str  # lower-cased words joined by spaces
     norms: str  # lemmas (ru) or stems (en, es) joined by spaces

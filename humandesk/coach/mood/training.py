@@ -14,6 +14,7 @@ C_EMOTION = 3.0
 C_SITUATION = 3.0
 CHAR_WEIGHT = 0.8
 WORD_WEIGHT = 2.0
+EMBEDDING_WEIGHT = 2.0
 SEED = 13
 
 
@@ -34,7 +35,7 @@ def fit(rows: list[dict]) -> model.MoodModel:
                                       token_pattern=r"\S+", lowercase=False, dtype=np.float32)  # noqa: S106
     char_vectorizer.fit([p.lowered for p in prepared])
     word_vectorizer.fit([p.word_features for p in prepared])
-    fitted = model.MoodModel(char_vectorizer, word_vectorizer, None, None, {}, CHAR_WEIGHT, WORD_WEIGHT)
+    fitted = model.MoodModel(char_vectorizer, word_vectorizer, None, None, {}, CHAR_WEIGHT, WORD_WEIGHT, EMBEDDING_WEIGHT)
     matrix = fitted.features(prepared)
     classifiers = {}
     for target, c in (("emotion", C_EMOTION), ("situation", C_SITUATION)):

