@@ -1,12 +1,12 @@
 """Hybrid ranking: keyword evidence and sentence-embedding similarity, fused into one score,
-plus the rule that decides whether the bot may answer or must hand over."""
+plus the decision whether the bot may answer or must hand over (answering.py)."""
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from humandesk.knowledge.search import answering, scoring, semantic
 from humandesk.knowledge.search import query as query_parser
-from humandesk.knowledge.search import scoring, semantic
 from humandesk.knowledge.search.backends import keyword_engine, similar_words_source
 from humandesk.knowledge.search.snapshot import Snapshot, snapshot_for
 
@@ -20,17 +20,6 @@ W_TITLE = 0.1  # times keyword coverage times the share of the title the query c
 # turns a weak match into an answer.
 W_SAME_LANGUAGE = 0.05
 RESULT_FLOOR = 0.10
-# The bot answers when top score - UNKNOWN_PENALTY * unknown share >= ANSWER_THRESHOLD. The
-# unknown share is the part of the query's idf weight carried by words no article uses, even
-# after typo correction and synonyms («доставка *дроном*», "*student* discount"): the base
-# matches the rest of the question but not what it is about. Chosen by 5-fold
-# cross-validation on the enlarged dev split (287 queries, 83 without an answer; 4 shuffles:
-# abstention F1 0.80-0.82 against 0.80 for the best plain threshold, and answer accuracy
-# 0.78-0.79 against 0.78). Margin, title share, keyword/semantic agreement and per-language
-# thresholds did not help in the same cross-validation. The first dev split (191 queries, 28
-# without an answer) had picked a plain 0.22, which let near-miss questions through on test.
-UNKNOWN_PENALTY = 0.16
-ANSWER_THRESHOLD = 0.26
 
 
 @dataclass
@@ -47,7 +36,8 @@ class Hit:
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     answer: int | None = None  # article id the bot would answer with; None = hand over
-    confidence: float = 0.0  # what the answer threshold is compared with
+    confidence: float = 0.0  # probability that the top article answers the question
+    evidence: dict = field(default_factory=dict)  # what that probability was computed from
 
     @property
     def article_ids(self) -> list[int]:
@@ -55,11 +45,23 @@ class SearchResult:
 
 
 def search(workspace_id: int, text: str, *, lang: str = "ru", audience: str = "customer", limit: int = 10) -> SearchResult:
-    """Best articles for a query (public only unless the audience is an operator)."""
+    """Best articles for a query (public only unless the audience is an operator), and the
+    article the bot would answer with."""
+    hits, evidence = rank(workspace_id, text, lang=lang, audience=audience, limit=limit)
+    if not hits:
+        return SearchResult()
+    decider = answering.model()
+    p_no_answer = decider.p_no_answer(evidence)
+    answer = hits[0].article_id if p_no_answer < decider.threshold else None
+    return SearchResult(hits=hits, answer=answer, confidence=round(1 - p_no_answer, 4), evidence=evidence)
+
+
+def rank(workspace_id: int, text: str, *, lang: str, audience: str, limit: int) -> tuple[list[Hit], dict]:
+    """The hits, best first, and the evidence about the top one (empty when nothing matched)."""
     snap = snapshot_for(workspace_id)
     parsed = query_parser.parse(text, lang, snap, similar_words_source(workspace_id, snap))
     if snap.size == 0 or not parsed.groups:
-        return SearchResult()
+        return [], {}
     include_internal = audience == "operator"
     similarity = _semantic_scores(snap, parsed.semantic_text)
     allowed = snap.public | include_internal
@@ -74,17 +76,9 @@ def search(workspace_id: int, text: str, *, lang: str = "ru", audience: str = "c
     keyword = scoring.keyword_scores(parsed, snap, ids)
     hits = [_hit(snap, i, similarity, keyword, lang) for i in positions]
     hits = sorted((h for h in hits if h.score >= RESULT_FLOOR), key=lambda h: (-h.rank_score, h.article_id))[:limit]
-    confidence = hits[0].score - UNKNOWN_PENALTY * _unknown_share(parsed, snap) if hits else 0.0
-    answer = hits[0].article_id if hits and confidence >= ANSWER_THRESHOLD else None
-    return SearchResult(hits=hits, answer=answer, confidence=round(confidence, 4))
-
-
-def _unknown_share(parsed: query_parser.ParsedQuery, snap: Snapshot) -> float:
-    """The share of the query's weight carried by words no article of the base uses."""
-    weights = scoring.group_weights(parsed, snap)
-    total = sum(weights)
-    unknown = sum(w for group, w in zip(parsed.groups, weights, strict=True) if not group.known)
-    return unknown / total if total else 0.0
+    if not hits:
+        return [], {}
+    return hits, answering.evidence(parsed, snap, hits[0], similarity_allowed, lang)
 
 
 def _semantic_scores(snap: Snapshot, text: str) -> np.ndarray:

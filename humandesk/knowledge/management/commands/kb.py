@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from humandesk.accounts.models import Workspace
+from humandesk.core.database import ensure_migrated
 from humandesk.knowledge import evaluation, services
 from humandesk.knowledge.search import indexer
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             p.add_argument("--synonyms", help="synonym groups JSON (default: synonyms.json next to the articles, if any)")
             if name == "eval":
                 p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+        p = sub.add_parser("train-abstention", help="fit the answer/hand-over model on labelled queries")
+        p.add_argument("--articles", required=True, help="articles JSONL")
+        p.add_argument("--queries", required=True, help="labelled queries JSONL (never the test split)")
+        p.add_argument("--synonyms", help="synonym groups JSON (default: synonyms.json next to the articles, if any)")
+        p.add_argument("--out", help="where to write the model (default: the shipped abstention.json)")
         p = sub.add_parser("import", help="load articles (JSONL) into a workspace, published")
         p.add_argument("file")
         p.add_argument("--workspace", required=True, help="workspace slug")
@@ -38,7 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            return getattr(self, f"_{options['action']}")(options)
+            return getattr(self, f"_{options['action'].replace('-', '_')}")(options)
         except evaluation.EvaluationInputError as exc:
             raise CommandError(str(exc)) from exc
         except services.ArticleError as exc:
@@ -53,6 +59,7 @@ class Command(BaseCommand):
 
     def _run(self, options) -> tuple[list[dict], list[dict]]:
         articles, queries, synonyms = self._inputs(options)
+        ensure_migrated(self.stderr)
         started = time.perf_counter()
         with evaluation.scratch_workspace(articles, synonyms) as workspace:
             loaded = time.perf_counter()
@@ -78,6 +85,31 @@ class Command(BaseCommand):
         self.stdout.write(f"{'lang':<6}" + "".join(f"{title:>11}" for _key, title in METRIC_COLUMNS))
         for lang, row in result.items():
             self.stdout.write(f"{lang:<6}" + "".join(f"{row[key]:>11}" for key, _title in METRIC_COLUMNS))
+
+    def _train_abstention(self, options):
+        from humandesk.knowledge.search import answering, answering_training
+
+        articles, queries, synonyms = self._inputs(options)
+        ensure_migrated(self.stderr)
+        x, y = answering_training.collect(articles, queries, synonyms)
+        if len(set(y.tolist())) < 2:
+            raise CommandError("the queries need both answerable ones and ones without an answer")
+        fitted = answering_training.fit(x, y)
+        out = Path(options.get("out") or answering.MODEL_FILE)
+        out.write_text(json.dumps(fitted.to_json(), indent=2) + "\n", encoding="utf-8")
+        answering.model.cache_clear()
+        self.stdout.write(f"{len(y)} queries ({int(y.sum())} without an answer); threshold {fitted.threshold:.2f}; "
+                          f"abstention F1 in-sample {answering_training.f1(y, self._predicted(fitted, x)):.3f}, "
+                          f"5-fold cross-validated {answering_training.cross_validated_f1(x, y):.3f}; written to {out}")
+
+    @staticmethod
+    def _predicted(fitted, x):
+        import numpy as np
+
+        from humandesk.knowledge.search import answering
+
+        return np.array([fitted.p_no_answer(dict(zip(answering.FEATURES, row, strict=True))) >= fitted.threshold
+                         for row in x])
 
     def _workspace(self, slug: str) -> Workspace:
         workspace = Workspace.objects.filter(slug=slug).first()
