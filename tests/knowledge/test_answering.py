@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from humandesk.knowledge.search import answering, answering_training
-from tests.knowledge.test_commands import QUERIES, _run, _write
 from tests.knowledge.conftest import ARTICLES
+from tests.knowledge.test_commands import QUERIES, _run, _write
 
 
 def test_shipped_model_reads_every_feature_the_search_computes():
@@ -41,8 +41,9 @@ def test_fit_separates_labelled_rows_and_picks_a_threshold():
     no_answer = rng.normal(0.3, 0.05, size=(40, len(answering.FEATURES)))
     x, y = np.vstack([answerable, no_answer]), np.array([0] * 40 + [1] * 40)
     fitted = answering_training.fit(x, y)
-    assert answering_training.f1(y, np.array([fitted.p_no_answer(dict(zip(answering.FEATURES, r))) >= fitted.threshold
-                                              for r in x])) == 1.0
+    assert answering_training.f1(y, fitted.hands_over(x)) == 1.0
+    one = dict(zip(answering.FEATURES, x[-1], strict=True))
+    assert (fitted.p_no_answer(one) >= fitted.threshold) == fitted.hands_over(x[-1:])[0]
     assert answering_training.cross_validated_f1(x, y) >= 0.95
 
 

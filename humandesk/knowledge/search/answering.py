@@ -50,6 +50,11 @@ class AbstentionModel:
         x = (np.array([evidence[name] for name in self.features]) - self.mean) / self.scale
         return 1.0 / (1.0 + math.exp(-(float(x @ self.coef) + self.intercept)))
 
+    def hands_over(self, rows: np.ndarray) -> np.ndarray:
+        """For a matrix of evidence rows in `features` order: True where the bot hands over."""
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z)) >= self.threshold
+
     def to_json(self) -> dict:
         return {"features": list(self.features), "mean": self.mean.round(6).tolist(),
                 "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),

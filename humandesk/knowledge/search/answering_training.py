@@ -47,9 +47,7 @@ def cross_validated_f1(x: np.ndarray, y: np.ndarray, folds: int = 5) -> float:
 
     predicted = np.zeros(len(y), dtype=bool)
     for train, held_out in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, y):
-        fitted = fit(x[train], y[train])
-        predicted[held_out] = [fitted.p_no_answer(dict(zip(answering.FEATURES, row, strict=True))) >= fitted.threshold
-                               for row in x[held_out]]
+        predicted[held_out] = fit(x[train], y[train]).hands_over(x[held_out])
     return f1(y, predicted)
 
 
