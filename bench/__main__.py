@@ -4,7 +4,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["bench_coach", "bench_mood", "bench_search", "bench_api", "bench_chat", "bench_inbox"]
+BENCHMARKS = ["bench_coach", "bench_mood", "bench_search", "bench_bot", "bench_api", "bench_chat", "bench_inbox"]
 
 
 def main(argv: list[str]) -> int:
