@@ -75,17 +75,19 @@ def run_queries(workspace: Workspace, queries: list[dict]) -> list[dict]:
     keys = dict(Article.objects.filter(workspace=workspace).values_list("pk", "external_id"))
     out = []
     for query in queries:
-        audience = query.get("audience") or "customer"
-        result = hybrid.search(
-            workspace.pk, str(query.get("query") or ""), lang=str(query.get("lang") or "ru"),
-            audience=audience if audience in AUDIENCES else "customer",
-        )
+        result = hybrid.search(workspace.pk, str(query.get("query") or ""), lang=str(query.get("lang") or "ru"),
+                               audience=audience_of(query))
         out.append({
             "id": query.get("id"),
             "results": [keys.get(pk) or str(pk) for pk in result.article_ids],
             "answer": (keys.get(result.answer) or str(result.answer)) if result.answer else None,
         })
     return out
+
+
+def audience_of(query: dict) -> str:
+    """Who searches: an operator also sees internal articles; anything else is a customer."""
+    return query.get("audience") if query.get("audience") in AUDIENCES else "customer"
 
 
 def _ratio(num: float, den: float) -> float:

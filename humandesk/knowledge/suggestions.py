@@ -61,7 +61,7 @@ def sidebar_state(conversation: Conversation) -> SidebarState:
     lang = question_language(conversation, question)
     suggestions: list[Suggestion] = []
     if question:
-        result = hybrid.search(conversation.workspace_id, question, lang=lang, audience="operator", limit=SUGGESTIONS)
+        result = hybrid.rank(conversation.workspace_id, question, lang=lang, audience="operator", limit=SUGGESTIONS)
         by_id = Article.objects.filter(workspace_id=conversation.workspace_id).in_bulk(result.article_ids)
         suggestions = [
             Suggestion(article=by_id[pk], excerpt=presentation.excerpt(by_id[pk], 160), steps=presentation.steps_text(by_id[pk]))

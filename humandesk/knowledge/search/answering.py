@@ -96,6 +96,4 @@ def _drop(parsed: ParsedQuery, snap: Snapshot, position: int, similarity: float)
     known = " ".join(g.word for g in parsed.groups if g.known)
     if not known:
         return similarity
-    end = snap.passage_start[position + 1] if position + 1 < len(snap.passage_start) else len(snap.vectors)
-    rows = snap.vectors[snap.passage_start[position] : end]
-    return similarity - float((rows @ semantic.encode_query(known)).max())
+    return similarity - float((snap.passages_of(position) @ semantic.encode_query(known)).max())

@@ -19,9 +19,8 @@ def collect(articles: list[dict], queries: list[dict], synonyms: list[dict]) -> 
     rows, labels = [], []
     with evaluation.scratch_workspace(articles, synonyms) as workspace:
         for query in queries:
-            audience = query.get("audience") if query.get("audience") in evaluation.AUDIENCES else "customer"
-            _hits, evidence = hybrid.rank(workspace.pk, str(query.get("query") or ""),
-                                          lang=str(query.get("lang") or "ru"), audience=audience, limit=10)
+            evidence = hybrid.rank(workspace.pk, str(query.get("query") or ""), lang=str(query.get("lang") or "ru"),
+                                   audience=evaluation.audience_of(query)).evidence()
             if evidence:
                 rows.append([evidence[name] for name in answering.FEATURES])
                 labels.append(0 if query.get("relevant") else 1)

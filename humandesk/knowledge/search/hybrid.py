@@ -33,6 +33,27 @@ class Hit:
 
 
 @dataclass
+class Ranking:
+    """The hits, best first, and what the hand-over decision reads about the top one; the
+    help centre and the sidebar stop here, only the bot and the evaluation decide."""
+
+    hits: list[Hit] = field(default_factory=list)
+    parsed: query_parser.ParsedQuery | None = None
+    snap: Snapshot | None = None
+    similarity: np.ndarray | None = None  # per article; -1 where the audience may not see it
+    lang: str = "ru"
+
+    @property
+    def article_ids(self) -> list[int]:
+        return [h.article_id for h in self.hits]
+
+    def evidence(self) -> dict:
+        if not self.hits:
+            return {}
+        return answering.evidence(self.parsed, self.snap, self.hits[0], self.similarity, self.lang)
+
+
+@dataclass
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     answer: int | None = None  # article id the bot would answer with; None = hand over
@@ -47,21 +68,22 @@ class SearchResult:
 def search(workspace_id: int, text: str, *, lang: str = "ru", audience: str = "customer", limit: int = 10) -> SearchResult:
     """Best articles for a query (public only unless the audience is an operator), and the
     article the bot would answer with."""
-    hits, evidence = rank(workspace_id, text, lang=lang, audience=audience, limit=limit)
-    if not hits:
+    ranking = rank(workspace_id, text, lang=lang, audience=audience, limit=limit)
+    if not ranking.hits:
         return SearchResult()
+    evidence = ranking.evidence()
     decider = answering.model()
     p_no_answer = decider.p_no_answer(evidence)
-    answer = hits[0].article_id if p_no_answer < decider.threshold else None
-    return SearchResult(hits=hits, answer=answer, confidence=round(1 - p_no_answer, 4), evidence=evidence)
+    answer = ranking.hits[0].article_id if p_no_answer < decider.threshold else None
+    return SearchResult(hits=ranking.hits, answer=answer, confidence=round(1 - p_no_answer, 4), evidence=evidence)
 
 
-def rank(workspace_id: int, text: str, *, lang: str, audience: str, limit: int) -> tuple[list[Hit], dict]:
-    """The hits, best first, and the evidence about the top one (empty when nothing matched)."""
+def rank(workspace_id: int, text: str, *, lang: str = "ru", audience: str = "customer", limit: int = 10) -> Ranking:
+    """Best articles for a query, without deciding whether the top one answers it."""
     snap = snapshot_for(workspace_id)
     parsed = query_parser.parse(text, lang, snap, similar_words_source(workspace_id, snap))
     if snap.size == 0 or not parsed.groups:
-        return [], {}
+        return Ranking()
     include_internal = audience == "operator"
     similarity = _semantic_scores(snap, parsed.semantic_text)
     allowed = snap.public | include_internal
@@ -76,9 +98,7 @@ def rank(workspace_id: int, text: str, *, lang: str, audience: str, limit: int) 
     keyword = scoring.keyword_scores(parsed, snap, ids)
     hits = [_hit(snap, i, similarity, keyword, lang) for i in positions]
     hits = sorted((h for h in hits if h.score >= RESULT_FLOOR), key=lambda h: (-h.rank_score, h.article_id))[:limit]
-    if not hits:
-        return [], {}
-    return hits, answering.evidence(parsed, snap, hits[0], similarity_allowed, lang)
+    return Ranking(hits=hits, parsed=parsed, snap=snap, similarity=similarity_allowed, lang=lang)
 
 
 def _semantic_scores(snap: Snapshot, text: str) -> np.ndarray:

@@ -29,17 +29,12 @@ def passages(title: str, tags: list[str], body: str) -> list[str]:
 def article_vectors(passage_groups: list[list[str]]) -> np.ndarray:
     """One L2-normalised vector per article: the centroid of its passages' embeddings."""
     flat = [text for group in passage_groups for text in group]
-    embedded = encode_passages(flat)
+    embedded = embeddings.encode(flat)
     rows, offset = [], 0
     for group in passage_groups:
         rows.append(embedded[offset : offset + len(group)].mean(axis=0))
         offset += len(group)
     return embeddings.normalised(np.vstack(rows)) if rows else np.zeros((0, DIM), dtype=np.float32)
-
-
-def encode_passages(texts: list[str], batch: int = 64) -> np.ndarray:
-    """Embeddings of many texts, L2-normalised float32 rows."""
-    return embeddings.encode(texts, batch)
 
 
 @lru_cache(maxsize=2048)

@@ -50,6 +50,11 @@ class Snapshot:
         df = self.df.get(stem, 0)
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
+    def passages_of(self, position: int) -> np.ndarray:
+        """The passage vectors of the article at `position`."""
+        end = self.passage_start[position + 1] if position + 1 < len(self.passage_start) else len(self.vectors)
+        return self.vectors[self.passage_start[position] : end]
+
     def position(self) -> dict[int, int]:
         if self._position is None:
             self._position = {int(pk): i for i, pk in enumerate(self.article_ids)}

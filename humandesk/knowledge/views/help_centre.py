@@ -31,7 +31,7 @@ def index(request):
     query = " ".join(str(request.GET.get("q", "")).split())[:MAX_QUERY_CHARS]
     articles = access.public_articles(workspace).select_related("category")
     if query:
-        result = hybrid.search(workspace.pk, query, lang=lang, audience="customer")
+        result = hybrid.rank(workspace.pk, query, lang=lang, audience="customer")
         found = {a.pk: a for a in articles.filter(pk__in=result.article_ids)}
         hits = [found[pk] for pk in result.article_ids if pk in found]
         context.update(query=query, results=[(a, presentation.excerpt(a)) for a in hits])
